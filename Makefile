@@ -1,0 +1,59 @@
+# TalentBridge developer entry points. `make help` lists them.
+# Both `make demo` and `make test` create .venv and install what they need (idempotently).
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_OUTPUT ?= test-output
+PYTEST_WORKERS ?= 2
+export TALENTBRIDGE_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo serve test lint typecheck test-sqlite test-postgres test-browser browser-deps translations clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (Python 3.11)"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) translations ## Create .venv and install TalentBridge with its dev tools
+
+translations: $(STAMP) ## Compile the message catalogues (en, zh_Hans)
+	@$(BIN)/python -m talentbridge.web.i18n_compile
+
+demo: install ## Start the app on SQLite with demo data (prints the URL and demo logins)
+	$(BIN)/talentbridge demo
+
+serve: install ## Start the app on the configured database
+	$(BIN)/talentbridge serve
+
+lint: install ## ruff (lint + format check)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: install ## mypy --strict on the package
+	$(BIN)/mypy
+
+test-sqlite: install ## Every test except the browser ones, on SQLite
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" -p no:cacheprovider
+
+test-postgres: install ## The database-backed tests again, on PostgreSQL
+	@scripts/ensure-postgres.sh
+	TALENTBRIDGE_TEST_DATABASE=postgres $(BIN)/pytest -n $(PYTEST_WORKERS) -m "db and not browser" -p no:cacheprovider
+
+browser-deps: ## Install Debian's chromium for the browser tests when it is missing
+	@scripts/ensure-chromium.sh
+
+test-browser: install browser-deps ## Browser journeys in headless chromium (screenshots in test-output/)
+	TALENTBRIDGE_TEST_OUTPUT=$(abspath $(TEST_OUTPUT)) $(BIN)/pytest -m browser -p no:cacheprovider
+
+test: lint typecheck test-sqlite test-postgres test-browser ## ruff, mypy, pytest on SQLite, then PostgreSQL, then the browser
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache $(TEST_OUTPUT)

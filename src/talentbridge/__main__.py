@@ -1,0 +1,5 @@
+"""Allow ``python -m talentbridge``."""
+
+from talentbridge.cli.main import app
+
+app()

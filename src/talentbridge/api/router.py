@@ -1,0 +1,25 @@
+"""Mount every context's JSON routes under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from talentbridge.auth.api import router as auth_router
+
+API_PREFIX = "/api/v1"
+
+COMMON_RESPONSES: dict[int | str, dict[str, object]] = {
+    400: {"description": "Malformed request body"},
+    401: {"description": "Not signed in / no valid API token"},
+    403: {"description": "Signed in, but not allowed"},
+    404: {"description": "No such object (or not visible to you)"},
+    409: {"description": "Conflict: duplicate or stale version"},
+    422: {"description": "Invalid input, with field-level messages"},
+}
+
+
+def build_api_router() -> APIRouter:
+    """The /api/v1 router with every context mounted."""
+    router = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES)
+    router.include_router(auth_router)
+    return router

@@ -1,0 +1,1 @@
+"""Persistence plumbing: declarative base, column types, sessions and the unit of work."""

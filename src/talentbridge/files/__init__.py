@@ -1,0 +1,1 @@
+"""Attachments: CVs and documents, stored on the filesystem by default."""

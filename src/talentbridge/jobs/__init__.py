@@ -1,0 +1,1 @@
+"""Hubs (offices), requisitions and openings, salary bands and hiring teams."""

@@ -1,0 +1,1 @@
+"""Server-rendered pages: templating, i18n, CSRF, flash messages, layout and static assets."""
