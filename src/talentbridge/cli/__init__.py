@@ -1,0 +1,1 @@
+"""The ``talentbridge`` command line (Typer); one command group per file."""
