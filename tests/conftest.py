@@ -32,7 +32,7 @@ from talentbridge.auth.schemas import TokenCreate, UserCreate
 from talentbridge.config import Settings
 from talentbridge.db import migrate
 from talentbridge.db.registry import Base
-from talentbridge.db.session import make_engine
+from talentbridge.db.session import engine_for, make_engine
 from talentbridge.db.session import session_factory as make_session_factory
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -73,15 +73,27 @@ def _create_postgres_database(name: str) -> str:
     return f"{base}/{name}"
 
 
+def _drop_postgres_database(name: str) -> None:
+    admin = make_engine(postgres_admin_url())
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A freshly migrated database for this test process."""
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A freshly migrated database for this test process (PostgreSQL: its own, dropped afterwards)."""
     if backend() == "postgres":
-        url = _create_postgres_database(f"tb_test_{_worker_id()}")
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        name = f"tb_test_{_worker_id()}_{os.getpid()}"
+        url = _create_postgres_database(name)
+        migrate.upgrade(url)
+        yield url
+        engine_for(url).dispose()
+        _drop_postgres_database(name)
+        return
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
     migrate.upgrade(url)
-    return url
+    yield url
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -24,3 +25,9 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 def downgrade(database_url: str, revision: str) -> None:
     """Take the schema down to ``revision`` (used by migration tests)."""
     command.downgrade(alembic_config(database_url), revision)
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Ignore database objects owned by other tools (procrastinate's queue schema)."""
+    del obj, reflected, compare_to
+    return not (name is not None and name.startswith("procrastinate"))

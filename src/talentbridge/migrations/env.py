@@ -8,16 +8,11 @@ from alembic import context
 
 from talentbridge.config import get_settings
 from talentbridge.db.registry import Base
+from talentbridge.db.migrate import include_object
 from talentbridge.db.session import make_engine
 
 config = context.config
 target_metadata = Base.metadata
-
-
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Ignore tables owned by other tools (procrastinate's queue schema)."""
-    del obj, reflected, compare_to
-    return not (type_ == "table" and name is not None and name.startswith("procrastinate"))
 
 
 def _url() -> str:
