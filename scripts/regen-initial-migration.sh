@@ -11,4 +11,6 @@ tmp=$(mktemp -d)
 rm "$old"
 TALENTBRIDGE_DATABASE_URL="sqlite:///$tmp/gen.db" .venv/bin/alembic revision --autogenerate --rev-id "$rev" -m "initial schema" >/dev/null
 rm -rf "$tmp"
+.venv/bin/ruff check --fix -q $versions >/dev/null || true
+.venv/bin/ruff format -q $versions
 echo "regenerated $(ls $versions/*_initial_schema.py)"

@@ -6,9 +6,10 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from talentbridge.auth.models import User
 from talentbridge.db.base import Base, IdMixin, TimestampMixin
 from talentbridge.db.enums import enum_column
 from talentbridge.db.types import Money
@@ -21,6 +22,7 @@ from talentbridge.jobs.enums import (
     SalaryPeriod,
     WorkModel,
 )
+from talentbridge.kit.levels import LanguageLevel
 
 
 class Hub(IdMixin, TimestampMixin, Base):
@@ -40,6 +42,18 @@ class Job(IdMixin, TimestampMixin, Base):
     """A requisition that becomes an opening when it is opened."""
 
     __tablename__ = "jobs"
+    # The schemas validate all of these first; the constraints keep other writers (SQL, imports) honest.
+    __table_args__ = (
+        CheckConstraint("headcount >= 1", name="headcount_positive"),
+        CheckConstraint(
+            "min_years_experience IS NULL OR (min_years_experience >= 0 AND min_years_experience <= 50)",
+            name="min_years_experience_range",
+        ),
+        CheckConstraint("salary_min IS NULL OR salary_min >= 0", name="salary_min_not_negative"),
+        CheckConstraint(
+            "salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max", name="salary_band_ordered"
+        ),
+    )
 
     title: Mapped[str] = mapped_column(String(200), index=True)
     role_family: Mapped[RoleFamily] = mapped_column(enum_column(RoleFamily, "role_family"))
@@ -82,7 +96,10 @@ class JobSkill(IdMixin, Base):
     """A skill a job asks for: required or preferred, with a weight for ranking."""
 
     __tablename__ = "job_skills"
-    __table_args__ = (UniqueConstraint("job_id", "normalized"),)
+    __table_args__ = (
+        UniqueConstraint("job_id", "normalized"),
+        CheckConstraint("weight > 0 AND weight <= 10", name="weight_range"),
+    )
 
     job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -100,7 +117,7 @@ class JobLanguage(IdMixin, Base):
 
     job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(8))
-    min_level: Mapped[str] = mapped_column(String(16))
+    min_level: Mapped[LanguageLevel] = mapped_column(enum_column(LanguageLevel, "language_level"))
     required: Mapped[bool] = mapped_column(default=True)
 
 
@@ -113,3 +130,5 @@ class HiringTeamMember(IdMixin, Base):
     job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     role: Mapped[HiringTeamRole] = mapped_column(enum_column(HiringTeamRole, "hiring_team_role"))
+
+    user: Mapped[User] = relationship(lazy="raise")

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from talentbridge.auth.actor import Actor
 from talentbridge.auth.policies import sees_all_jobs
-from talentbridge.jobs.models import HiringTeamMember
+from talentbridge.errors import NotFound
+from talentbridge.jobs.models import HiringTeamMember, Job
 
 
 def visible_job_ids(session: Session, actor: Actor) -> set[uuid.UUID] | None:
@@ -31,3 +32,15 @@ def can_see_job(session: Session, actor: Actor, job_id: uuid.UUID) -> bool:
     """Whether the actor may see this job."""
     visible = visible_job_ids(session, actor)
     return visible is None or job_id in visible
+
+
+def visible_job_or_404(session: Session, actor: Actor, job_id: uuid.UUID) -> Job:
+    """The job (without relationships) if it exists and the actor may see it; otherwise NotFound.
+
+    Other contexts (pipeline, interviews, offers) call this before touching anything of a job, so
+    a job outside the actor's hiring teams looks exactly like one that does not exist.
+    """
+    job = session.get(Job, job_id)
+    if job is None or not can_see_job(session, actor, job_id):
+        raise NotFound("No such job.")
+    return job

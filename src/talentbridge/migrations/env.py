@@ -7,8 +7,8 @@ from typing import Any
 from alembic import context
 
 from talentbridge.config import get_settings
-from talentbridge.db.registry import Base
 from talentbridge.db.migrate import include_object
+from talentbridge.db.registry import Base
 from talentbridge.db.session import make_engine
 
 config = context.config

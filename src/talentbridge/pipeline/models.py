@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from talentbridge.auth.models import User
 from talentbridge.db.base import Base, IdMixin, TimestampMixin
 from talentbridge.db.enums import enum_column
 from talentbridge.kit.clock import utc_now
@@ -19,7 +20,7 @@ class StageTemplate(IdMixin, Base):
 
     __tablename__ = "stage_templates"
 
-    name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(100), unique=True)
     category: Mapped[StageCategory] = mapped_column(enum_column(StageCategory, "stage_category"))
     position: Mapped[int] = mapped_column(default=0)
 
@@ -71,6 +72,7 @@ class Application(IdMixin, TimestampMixin, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     stage: Mapped[Stage] = relationship(lazy="raise")
+    reason: Mapped[RejectionReason | None] = relationship(lazy="raise")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -79,6 +81,7 @@ class Transition(IdMixin, Base):
     """One stage move, never updated or deleted: who moved it, when, from where, to where, why."""
 
     __tablename__ = "transitions"
+    __table_args__ = (UniqueConstraint("application_id", "sequence"),)
 
     application_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("applications.id", ondelete="CASCADE"), index=True
@@ -91,3 +94,10 @@ class Transition(IdMixin, Base):
         ForeignKey("rejection_reasons.id", ondelete="RESTRICT")
     )
     note: Mapped[str] = mapped_column(Text, default="")
+    # 1 for the creation entry, then +1 per move: a total order that timestamps alone cannot give.
+    sequence: Mapped[int] = mapped_column(Integer)
+
+    from_stage: Mapped[Stage | None] = relationship(foreign_keys=[from_stage_id], lazy="raise")
+    to_stage: Mapped[Stage] = relationship(foreign_keys=[to_stage_id], lazy="raise")
+    reason: Mapped[RejectionReason | None] = relationship(lazy="raise")
+    actor: Mapped[User | None] = relationship(lazy="raise")

@@ -2,7 +2,7 @@
 
 Revision ID: 898ac7f9989e
 Revises:
-Create Date: 2026-11-26 13:31:23.220579
+Create Date: 2026-11-26 13:37:29.688598
 """
 
 from collections.abc import Sequence
@@ -90,6 +90,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stage_templates")),
+        sa.UniqueConstraint("name", name=op.f("uq_stage_templates_name")),
     )
     op.create_table(
         "tags",
@@ -257,6 +258,18 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", talentbridge.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", talentbridge.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.CheckConstraint("headcount >= 1", name=op.f("ck_jobs_headcount_positive")),
+        sa.CheckConstraint(
+            "min_years_experience IS NULL OR (min_years_experience >= 0 AND min_years_experience <= 50)",
+            name=op.f("ck_jobs_min_years_experience_range"),
+        ),
+        sa.CheckConstraint(
+            "salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max",
+            name=op.f("ck_jobs_salary_band_ordered"),
+        ),
+        sa.CheckConstraint(
+            "salary_min IS NULL OR salary_min >= 0", name=op.f("ck_jobs_salary_min_not_negative")
+        ),
         sa.ForeignKeyConstraint(
             ["created_by_id"], ["users.id"], name=op.f("fk_jobs_created_by_id_users"), ondelete="SET NULL"
         ),
@@ -344,7 +357,28 @@ def upgrade() -> None:
         "job_languages",
         sa.Column("job_id", sa.Uuid(), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=False),
-        sa.Column("min_level", sa.String(length=16), nullable=False),
+        sa.Column(
+            "min_level",
+            sa.Enum(
+                "A1",
+                "A2",
+                "B1",
+                "B2",
+                "C1",
+                "C2",
+                "HSK1",
+                "HSK2",
+                "HSK3",
+                "HSK4",
+                "HSK5",
+                "HSK6",
+                "native",
+                name="language_level",
+                native_enum=False,
+                length=32,
+            ),
+            nullable=False,
+        ),
         sa.Column("required", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -365,6 +399,7 @@ def upgrade() -> None:
         sa.Column("weight", sa.Double(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
+        sa.CheckConstraint("weight > 0 AND weight <= 10", name=op.f("ck_job_skills_weight_range")),
         sa.ForeignKeyConstraint(
             ["job_id"], ["jobs.id"], name=op.f("fk_job_skills_job_id_jobs"), ondelete="CASCADE"
         ),
@@ -727,6 +762,7 @@ def upgrade() -> None:
         sa.Column("at", talentbridge.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("reason_id", sa.Uuid(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.ForeignKeyConstraint(
             ["actor_id"], ["users.id"], name=op.f("fk_transitions_actor_id_users"), ondelete="SET NULL"
@@ -756,6 +792,9 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_transitions")),
+        sa.UniqueConstraint(
+            "application_id", "sequence", name=op.f("uq_transitions_application_id_sequence")
+        ),
     )
     with op.batch_alter_table("transitions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_transitions_application_id"), ["application_id"], unique=False)
