@@ -10,7 +10,7 @@ PYTEST_WORKERS ?= 2
 export TALENTBRIDGE_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test lint typecheck test-sqlite test-postgres test-browser browser-deps translations clean
+.PHONY: help install demo serve test lint typecheck test-sqlite test-postgres test-browser browser-deps translations screenshots clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -34,8 +34,8 @@ serve: install ## Start the app on the configured database
 	$(BIN)/talentbridge serve
 
 lint: install ## ruff (lint + format check)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: install ## mypy --strict on the package
 	$(BIN)/mypy
@@ -54,6 +54,12 @@ test-browser: install browser-deps ## Browser journeys in headless chromium (scr
 	TALENTBRIDGE_TEST_OUTPUT=$(abspath $(TEST_OUTPUT)) $(BIN)/pytest -m browser -p no:cacheprovider
 
 test: lint typecheck test-sqlite test-postgres test-browser ## ruff, mypy, pytest on SQLite, then PostgreSQL, then the browser
+
+SCREENS := dashboard jobs job-kanban person people journey-kanban-zh api-docs
+screenshots: test-browser ## Refresh docs/screenshots from the browser tests' screenshots
+	@mkdir -p docs/screenshots
+	@for name in $(SCREENS); do cp $(TEST_OUTPUT)/$$name.png docs/screenshots/$$name.png; done
+	@echo "docs/screenshots updated"
 
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache $(TEST_OUTPUT)

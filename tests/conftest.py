@@ -34,6 +34,8 @@ from talentbridge.db import migrate
 from talentbridge.db.registry import Base
 from talentbridge.db.session import engine_for, make_engine
 from talentbridge.db.session import session_factory as make_session_factory
+from talentbridge.mail.backends import MemoryMailBackend
+from talentbridge.worker import shutdown_queue
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 TEST_PASSWORD = "correct-horse-battery"
@@ -212,3 +214,11 @@ def api_as(
 def system() -> Actor:
     """The automation actor (admin rights, no user)."""
     return Actor.system()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_state() -> Iterator[None]:
+    """Process-wide state (the job queue, the in-memory outbox) never leaks between tests."""
+    yield
+    shutdown_queue()
+    MemoryMailBackend.clear()

@@ -12,11 +12,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.middleware.sessions import SessionMiddleware
 
 from talentbridge import __version__
+from talentbridge.api.docs import mount_api_docs
 from talentbridge.api.router import API_PREFIX, build_api_router
 from talentbridge.auth import passwords
 from talentbridge.config import Settings, get_settings
 from talentbridge.db.session import engine_for, session_factory
 from talentbridge.errors import Conflict, StaleVersion, TalentBridgeError
+from talentbridge.worker import configure_queue
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +28,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.ensure_data_dir()
     passwords.configure(fast=settings.password_hash_fast)
+    configure_queue(settings)
     app = FastAPI(
         title="TalentBridge",
         version=__version__,
         description="Applicant tracking for hiring technical talent across borders.",
-        docs_url="/docs",
+        docs_url=None,
+        redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
     )
     app.state.settings = settings
@@ -46,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     _install_error_handlers(app)
     app.include_router(build_api_router())
+    mount_api_docs(app, openapi_url=f"{API_PREFIX}/openapi.json")
     _mount_web(app)
     return app
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from talentbridge.auth.api import router as auth_router
+from talentbridge.files.api import router as files_router
+from talentbridge.jobs.api import router as jobs_router
+from talentbridge.notes.api import router as notes_router
+from talentbridge.people.api import router as people_router
+from talentbridge.pipeline.api import router as pipeline_router
+from talentbridge.sourcing.api import router as sourcing_router
 
 API_PREFIX = "/api/v1"
 
@@ -22,4 +28,10 @@ def build_api_router() -> APIRouter:
     """The /api/v1 router with every context mounted."""
     router = APIRouter(prefix=API_PREFIX, responses=COMMON_RESPONSES)
     router.include_router(auth_router)
+    router.include_router(people_router)
+    router.include_router(sourcing_router)
+    router.include_router(notes_router)
+    router.include_router(files_router)
+    router.include_router(jobs_router)
+    router.include_router(pipeline_router)
     return router

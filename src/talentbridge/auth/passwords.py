@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from pwdlib import PasswordHash
@@ -24,6 +26,20 @@ _state = {"fast": False}
 def configure(*, fast: bool) -> None:
     """Choose the hashing cost once at start-up from settings (fast only in tests)."""
     _state["fast"] = fast
+
+
+@contextmanager
+def cheap_hashing() -> Iterator[None]:
+    """Hash with cheap parameters inside the block: for published demo credentials only.
+
+    Verification reads the parameters from each stored hash, so these still sign in normally.
+    """
+    previous = _state["fast"]
+    _state["fast"] = True
+    try:
+        yield
+    finally:
+        _state["fast"] = previous
 
 
 def hash_password(password: str) -> str:

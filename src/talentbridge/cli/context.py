@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,6 +14,7 @@ from talentbridge.config import ConfigurationError, Settings, get_settings
 from talentbridge.db import migrate
 from talentbridge.db.session import engine_for, session_factory, unit_of_work
 from talentbridge.errors import TalentBridgeError
+from talentbridge.worker import configure_queue, shutdown_queue
 
 
 def load_settings() -> Settings:
@@ -24,6 +26,12 @@ def load_settings() -> Settings:
         raise typer.Exit(2) from exc
     settings.ensure_data_dir()
     passwords.configure(fast=settings.password_hash_fast)
+    try:
+        configure_queue(settings)
+    except ConfigurationError as exc:
+        typer.secho(f"Configuration error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+    atexit.register(shutdown_queue)  # let queued in-process jobs finish before the command exits
     return settings
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from talentbridge.cli import db, serve, users
+from talentbridge.cli import db, demo, people, serve, users
+from talentbridge.cli import worker as worker_cli
 
 app = typer.Typer(help="TalentBridge: hiring technical talent across borders.", no_args_is_help=True)
 app.add_typer(db.app, name="db")
 app.add_typer(users.users_app, name="users")
 app.add_typer(users.tokens_app, name="tokens")
 app.command("serve")(serve.serve)
+app.command("worker")(worker_cli.worker)
+app.command("demo")(demo.demo)
+app.add_typer(people.import_app, name="import")
+app.add_typer(people.export_app, name="export")

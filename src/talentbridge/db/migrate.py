@@ -29,5 +29,5 @@ def downgrade(database_url: str, revision: str) -> None:
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     """Ignore database objects owned by other tools (procrastinate's queue schema)."""
-    del obj, reflected, compare_to
+    del obj, type_, reflected, compare_to
     return not (name is not None and name.startswith("procrastinate"))

@@ -1,0 +1,1 @@
+"""Seeded, reproducible demo data: hubs, users, sources, jobs and several hundred people."""
