@@ -55,7 +55,7 @@ test-browser: install browser-deps ## Browser journeys in headless chromium (scr
 
 test: lint typecheck test-sqlite test-postgres test-browser ## ruff, mypy, pytest on SQLite, then PostgreSQL, then the browser
 
-SCREENS := dashboard jobs job-kanban person people journey-kanban-zh api-docs
+SCREENS := dashboard jobs job-kanban person people journey-kanban-zh
 screenshots: test-browser ## Refresh docs/screenshots from the browser tests' screenshots
 	@mkdir -p docs/screenshots
 	@for name in $(SCREENS); do cp $(TEST_OUTPUT)/$$name.png docs/screenshots/$$name.png; done

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from talentbridge.auth import service as auth_service
 from talentbridge.auth.actor import Actor
 from talentbridge.config import Settings
-from talentbridge.db.session import discard_after_commit_callbacks, run_after_commit_callbacks
+from talentbridge.db.session import unit_of_work
 from talentbridge.errors import Forbidden, Unauthenticated
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -35,19 +35,8 @@ def get_settings(request: Request) -> Settings:
 def get_db(request: Request) -> Iterator[Session]:
     """One transaction per request: commit after the route returns, roll back on error."""
     factory: sessionmaker[Session] = request.app.state.session_factory
-    session = factory()
-    try:
+    with unit_of_work(factory) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        discard_after_commit_callbacks(session)
-        session.close()
-        raise
-    try:
-        run_after_commit_callbacks(session)
-    finally:
-        session.close()
 
 
 DbSession = Annotated[Session, Depends(get_db, scope="function")]
