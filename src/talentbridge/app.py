@@ -7,7 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -17,7 +17,7 @@ from talentbridge.api.router import API_PREFIX, build_api_router
 from talentbridge.auth import passwords
 from talentbridge.config import Settings, get_settings
 from talentbridge.db.session import engine_for, session_factory
-from talentbridge.errors import Conflict, StaleVersion, TalentBridgeError
+from talentbridge.errors import Conflict, InvalidInput, StaleVersion, TalentBridgeError
 from talentbridge.worker import configure_queue
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,17 @@ def _install_error_handlers(app: FastAPI) -> None:
             request, Conflict("This would duplicate or break a link to an existing record.")
         )
 
+    async def unstorable(request: Request, exc: Exception) -> Response:
+        # e.g. PostgreSQL refuses NUL characters in text, or a number beyond the column's range:
+        # that is bad input, never a server error.
+        log.info("database refused a value: %s", type(exc).__name__)
+        return await domain_error(
+            request,
+            InvalidInput(
+                "A value contains characters or a size that cannot be stored (e.g. a NUL character)."
+            ),
+        )
+
     async def validation(request: Request, exc: Exception) -> Response:
         del request
         assert isinstance(exc, RequestValidationError)
@@ -110,4 +121,5 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TalentBridgeError, domain_error)
     app.add_exception_handler(StaleDataError, stale)
     app.add_exception_handler(IntegrityError, integrity)
+    app.add_exception_handler(DataError, unstorable)
     app.add_exception_handler(RequestValidationError, validation)

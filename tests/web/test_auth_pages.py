@@ -15,6 +15,7 @@ from talentbridge.auth.enums import Role
 from talentbridge.auth.models import User
 from talentbridge.auth.schemas import UserUpdate
 from talentbridge.auth.service import update_user
+from talentbridge.auth.throttle import MAX_FAILURES
 
 SignIn = Callable[..., Response]
 
@@ -147,3 +148,51 @@ def test_logout_is_post_only(browser: Callable[..., TestClient]) -> None:
     assert response.status_code == 405
     assert "text/html" in response.headers["content-type"]
     assert client.get("/settings/profile").status_code == 200  # still signed in
+
+
+# --- sign-in throttling -----------------------------------------------------------------------
+
+
+def test_eleventh_failure_is_refused_with_429_even_with_the_right_password(
+    client: TestClient, make_user: Callable[..., User], password: str
+) -> None:
+    user = make_user(Role.RECRUITER)
+    for _attempt in range(MAX_FAILURES):
+        assert submit_login(client, user.email, "not-the-password").status_code == 401
+    blocked = submit_login(client, f"  {user.email.upper()} ", password)  # same normalised e-mail
+    assert blocked.status_code == 429
+    assert "Too many failed sign-in attempts." in blocked.text
+    assert int(blocked.headers["retry-after"]) > 0
+    assert client.get("/", follow_redirects=False).status_code == 303  # not signed in
+
+
+def test_throttling_is_per_email_address(
+    client: TestClient, make_user: Callable[..., User], sign_in: SignIn
+) -> None:
+    victim, other = make_user(Role.RECRUITER), make_user(Role.RECRUITER)
+    for _attempt in range(MAX_FAILURES):
+        submit_login(client, victim.email, "not-the-password")
+    assert sign_in(client, other).status_code == 303
+
+
+def test_a_successful_sign_in_resets_the_failures(
+    client: TestClient, make_user: Callable[..., User], password: str
+) -> None:
+    user = make_user(Role.RECRUITER)
+    for _attempt in range(MAX_FAILURES - 1):
+        submit_login(client, user.email, "not-the-password")
+    assert submit_login(client, user.email, password).status_code == 303
+    post_form(client, "/settings/profile", "/logout", {})
+    for _attempt in range(MAX_FAILURES):
+        assert submit_login(client, user.email, "not-the-password").status_code == 401
+    assert submit_login(client, user.email, "not-the-password").status_code == 429
+
+
+def test_throttle_message_is_translated(client: TestClient, make_user: Callable[..., User]) -> None:
+    user = make_user(Role.RECRUITER)
+    client.headers["Accept-Language"] = "zh-CN,zh;q=0.9"
+    for _attempt in range(MAX_FAILURES):
+        submit_login(client, user.email, "not-the-password")
+    response = submit_login(client, user.email, "not-the-password")
+    assert response.status_code == 429
+    assert "登录失败次数过多。" in response.text

@@ -8,6 +8,7 @@ import pytest
 from page_helpers import csrf_of
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.datastructures import FormData, UploadFile
 from starlette.testclient import TestClient
 
 from talentbridge.auth.enums import Role
@@ -70,3 +71,40 @@ def test_a_token_from_another_session_is_refused(
     assert response.status_code == 403
     with session_factory() as session:
         assert session.scalars(select(User).where(User.email == NEW_USER["email"])).first() is None
+
+
+def test_the_csrf_form_dependency_closes_uploaded_files(
+    browser: Callable[..., TestClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = browser(Role.RECRUITER)
+    closed: list[bool] = []
+    original_close = FormData.close
+
+    async def recording_close(self: FormData) -> None:
+        await original_close(self)
+        closed.append(all(upload.file.closed for upload in self.values() if isinstance(upload, UploadFile)))
+
+    monkeypatch.setattr(FormData, "close", recording_close)
+    token = csrf_of(client.get("/settings/profile").text)
+    files = {"attachment": ("cv.txt", b"x" * 2_000_000, "text/plain")}  # spooled to a temporary file
+    response = client.post("/logout", data={"csrf_token": token}, files=files, follow_redirects=False)
+    assert response.status_code == 303
+    assert closed == [True]
+
+
+def test_a_refused_csrf_form_is_closed_too(
+    browser: Callable[..., TestClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = browser(Role.RECRUITER)
+    closed: list[FormData] = []
+    original_close = FormData.close
+
+    async def recording_close(self: FormData) -> None:
+        closed.append(self)
+        await original_close(self)
+
+    monkeypatch.setattr(FormData, "close", recording_close)
+    files = {"attachment": ("cv.txt", b"x" * 10, "text/plain")}
+    response = client.post("/logout", data={"csrf_token": "forged"}, files=files)
+    assert response.status_code == 403
+    assert len(closed) == 1

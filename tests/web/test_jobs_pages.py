@@ -20,10 +20,13 @@ from factories.jobs import make_application, make_hub, make_job, make_person, ma
 from talentbridge.auth.actor import Actor
 from talentbridge.auth.enums import Role
 from talentbridge.auth.models import User
+from talentbridge.errors import TalentBridgeError
 from talentbridge.jobs import service as jobs_service
 from talentbridge.jobs.enums import HiringTeamRole, JobStatus
 from talentbridge.jobs.models import Hub, Job
-from talentbridge.jobs.schemas import HubUpdate
+from talentbridge.jobs.schemas import HiringTeamMemberIn, HubUpdate, JobUpdate
+from talentbridge.jobs.web import refusal_message
+from talentbridge.web.i18n import translations, use_locale
 
 Factory = sessionmaker[Session]
 
@@ -544,3 +547,110 @@ def test_job_pages_have_no_inline_script_or_style(
         assert " style=" not in page.text, path
         assert re.search(r"\son[a-z]+=", page.text) is None, path
         assert re.search(r'src="/static/js/kanban\.js\?v=[0-9a-f]{12}"', page.text), path
+
+
+# --- refusals in the viewer's language -----------------------------------------------------------
+# Refusals are translated by the error's class and field (jobs/web/_messages.py), not by their
+# English wording; each mapped refusal is triggered here so a service change that breaks one fails.
+
+
+def _zh(msgid: str, **params: Any) -> str:
+    translated = translations("zh_Hans").gettext(msgid)
+    assert translated != msgid, msgid
+    return translated % params if params else translated
+
+
+def test_every_mapped_refusal_shows_in_chinese(
+    browser: Callable[..., TestClient], session_factory: Factory
+) -> None:
+    with session_factory() as session:
+        closed = make_hub(session, name="Closed Office")
+        jobs_service.update_hub(session, Actor.system(), closed.id, HubUpdate(is_active=False))
+        hub = make_hub(session, name="Berlin Hub")
+        job = make_job(session, hub=hub, status="open")
+        session.commit()
+    admin = browser(Role.ADMIN)
+    assert (
+        post_form(admin, "/settings/profile", "/lang", {"locale": "zh_Hans", "next": "/"}).status_code == 303
+    )
+    job_forms: list[tuple[dict[str, Any], str]] = [
+        ({"hub_id": str(uuid.uuid4())}, _zh("This hub does not exist any more.")),
+        (
+            {"hub_id": str(closed.id)},
+            _zh("The hub “%(name)s” is inactive; choose another hub.", name="Closed Office"),
+        ),
+        ({"status": "filled"}, _zh("A new job must be created as a draft or open.")),
+        (
+            {"salary_min": "9000", "salary_max": "100"},
+            _zh("The salary maximum must not be below the minimum."),
+        ),
+        (
+            {"salary_period": ""},
+            _zh("A salary band needs currency, minimum, maximum and period together (or none)."),
+        ),
+        (
+            {"required_skills": "Python\npython | 2"},
+            _zh("The skill “%(name)s” is listed twice.", name="python"),
+        ),
+        (
+            {"required_skills": "Python", "preferred_skills": "Python | 2"},
+            _zh("The skill “%(name)s” is both required and preferred; keep it in one list.", name="Python"),
+        ),
+        ({"lang_1_language": "en", "lang_1_level": "B2"}, _zh("Each language can be listed only once.")),
+        ({"applicant_countries": ["ZZ"]}, _zh("“%(code)s” is not a known country.", code="ZZ")),
+        ({"salary_currency": "ZZZ"}, _zh("“%(code)s” is not a known currency.", code="ZZZ")),
+        ({"lang_0_language": "qq"}, _zh("“%(code)s” is not a known language.", code="qq")),
+    ]
+    for overrides, expected in job_forms:
+        response = post_form(admin, "/jobs/new", "/jobs", _new_job_data(hub, **overrides))
+        assert response.status_code == 422, overrides
+        assert expected in html.unescape(response.text), overrides
+    hub_fields = {"name": "Berlin Hub", "city": "Berlin", "country": "DE", "timezone": "Europe/Berlin"}
+    taken = post_form(admin, "/settings/hubs/new", "/settings/hubs", {**hub_fields, "currency": "EUR"})
+    assert _zh("A hub named “%(name)s” already exists.", name="Berlin Hub") in html.unescape(taken.text)
+    zone = post_form(
+        admin, "/settings/hubs/new", "/settings/hubs", {**hub_fields, "name": "Mars", "timezone": "Mars/Base"}
+    )
+    assert _zh("“%(code)s” is not a known time zone.", code="Mars/Base") in html.unescape(zone.text)
+    in_use = post_form(admin, f"/settings/hubs/{hub.id}", f"/settings/hubs/{hub.id}/delete", {})
+    in_use_text = translations("zh_Hans").ngettext(
+        "The hub “%(name)s” is used by %(num)d job; deactivate it instead of deleting it.",
+        "The hub “%(name)s” is used by %(num)d jobs; deactivate it instead of deleting it.",
+        1,
+    ) % {"name": "Berlin Hub", "num": 1}
+    assert in_use_text in html.unescape(admin.get(in_use.headers["location"]).text)
+    already = post_form(admin, f"/jobs/{job.id}", f"/jobs/{job.id}/status", {"status": "open"})
+    page = html.unescape(admin.get(already.headers["location"]).text)
+    assert _zh("The job is already %(status)s.") % {"status": translations("zh_Hans").gettext("Open")} in page
+
+
+def test_mapped_service_refusals_without_a_page_route_show_in_chinese(session_factory: Factory) -> None:
+    with session_factory() as session:
+        job = make_job(session, status="open")
+        session.commit()
+        actor = Actor.system()
+        refusals: list[tuple[Callable[[], object], dict[str, str], str]] = [
+            (
+                lambda: jobs_service.set_hiring_team(
+                    session,
+                    actor,
+                    job.id,
+                    [HiringTeamMemberIn(user_id=uuid.uuid4(), role=HiringTeamRole.RECRUITER)],
+                ),
+                {},
+                _zh("One of the chosen users is no longer active."),
+            ),
+            (
+                lambda: jobs_service.update_job(
+                    session, actor, job.id, JobUpdate(expected_version=job.version + 7)
+                ),
+                {},
+                _zh("Someone else changed this job in the meantime; reload it and try again."),
+            ),
+        ]
+        for trigger, page, expected in refusals:
+            with pytest.raises(TalentBridgeError) as caught, use_locale("zh_Hans"):
+                trigger()
+            with use_locale("zh_Hans"):
+                assert refusal_message(caught.value, page) == expected
+            session.rollback()

@@ -11,7 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from talentbridge.auth.enums import Role
-from talentbridge.web import i18n_compile
+from talentbridge.web import i18n_compile, templating
 from talentbridge.web.security import SECURITY_HEADERS
 from talentbridge.web.urls import safe_next
 
@@ -118,3 +118,12 @@ def test_unexpected_errors_show_a_calm_page_without_details(app: object) -> None
     assert page.headers["X-Frame-Options"] == "DENY"
     assert api.status_code == 500
     assert api.text == "Internal Server Error"
+
+
+def test_base_template_has_a_head_block_inside_head() -> None:
+    env = templating.environment()
+    assert "head" in env.get_template("base.html").blocks
+    assert env.loader is not None
+    source = env.loader.get_source(env, "base.html")[0]
+    head = source[source.index("<head>") : source.index("</head>")]
+    assert "{% block head %}{% endblock %}" in head

@@ -10,8 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.testclient import TestClient
 
+from talentbridge.audit.models import AuditEvent
+from talentbridge.auth import service as auth_service
+from talentbridge.auth.actor import Actor
 from talentbridge.auth.enums import Role
 from talentbridge.auth.models import ApiToken, User
+from talentbridge.auth.passwords import MIN_PASSWORD_LENGTH, verify_password
+from talentbridge.errors import InvalidInput
 
 NEW_USER = {
     "email": "Wang.Fang@Example.com",
@@ -170,7 +175,7 @@ def test_profile_saves_name_language_and_time_zone(
 
 
 def test_password_change_needs_the_current_password(
-    browser: Callable[..., TestClient], password: str
+    browser: Callable[..., TestClient], password: str, session_factory: sessionmaker[Session]
 ) -> None:
     client = browser(Role.RECRUITER)
     base = {"full_name": "R", "locale": "en", "timezone": "UTC"}
@@ -178,14 +183,93 @@ def test_password_change_needs_the_current_password(
         **base,
         "current_password": "nope",
         "new_password": "brand-new-password",
-        "confirm_password": "x",
+        "confirm_password": "brand-new-password",
     }
     response = post_form(client, "/settings/profile", "/settings/profile", wrong)
     assert response.status_code == 422
     assert "This is not your current password." in response.text
-    assert "The two passwords do not match." in response.text
-    good = {**wrong, "current_password": password, "confirm_password": "brand-new-password"}
+    assert "brand-new-password" not in response.text  # passwords are never echoed back
+    user = _user(session_factory, client.user.email)  # type: ignore[attr-defined]
+    assert user is not None
+    assert verify_password(password, user.password_hash)  # unchanged
+    good = {**wrong, "current_password": password}
     assert post_form(client, "/settings/profile", "/settings/profile", good).status_code == 303
+
+
+def test_mismatched_confirmation_changes_nothing(
+    browser: Callable[..., TestClient], password: str, session_factory: sessionmaker[Session]
+) -> None:
+    client = browser(Role.RECRUITER)
+    data = {
+        "full_name": "R",
+        "locale": "en",
+        "timezone": "UTC",
+        "current_password": password,
+        "new_password": "brand-new-password",
+        "confirm_password": "x",
+    }
+    response = post_form(client, "/settings/profile", "/settings/profile", data)
+    assert response.status_code == 422
+    assert "The two passwords do not match." in response.text
+    user = _user(session_factory, client.user.email)  # type: ignore[attr-defined]
+    assert user is not None
+    assert verify_password(password, user.password_hash)
+    assert user.full_name != "R"  # nothing of the form was saved
+
+
+def test_change_own_password_refuses_a_wrong_current_password(
+    make_user: Callable[..., User], session_factory: sessionmaker[Session]
+) -> None:
+    user = make_user(Role.INTERVIEWER)
+    with session_factory() as session:
+        with pytest.raises(InvalidInput) as refused:
+            auth_service.change_own_password(
+                session, _actor(user), current_password="nope", new_password="brand-new-password"
+            )
+        assert refused.value.field == "current_password"
+        assert refused.value.message == "This is not your current password."
+        session.flush()
+        assert [event.action for event in _events(session, user)] == ["create"]  # nothing recorded
+
+
+def test_change_own_password_enforces_the_minimum_length(
+    make_user: Callable[..., User], session_factory: sessionmaker[Session], password: str
+) -> None:
+    user = make_user(Role.INTERVIEWER)
+    with session_factory() as session, pytest.raises(InvalidInput) as refused:
+        auth_service.change_own_password(
+            session, _actor(user), current_password=password, new_password="x" * (MIN_PASSWORD_LENGTH - 1)
+        )
+    assert refused.value.field == "new_password"
+
+
+def test_change_own_password_records_an_audit_event_without_the_password(
+    make_user: Callable[..., User], session_factory: sessionmaker[Session], password: str
+) -> None:
+    user = make_user(Role.INTERVIEWER)
+    with session_factory() as session:
+        auth_service.change_own_password(
+            session, _actor(user), current_password=password, new_password="brand-new-password"
+        )
+        session.commit()
+    with session_factory() as session:
+        stored = session.get(User, user.id)
+        assert stored is not None
+        assert verify_password("brand-new-password", stored.password_hash)
+        (event,) = [event for event in _events(session, user) if event.action == "update"]
+        assert event.actor_id == user.id
+        assert event.changes == {"password": "changed"}
+        assert "brand-new-password" not in f"{event.summary} {event.changes}"
+        assert password not in f"{event.summary} {event.changes}"
+
+
+def _actor(user: User) -> Actor:
+    return auth_service.actor_for(user)
+
+
+def _events(session: Session, user: User) -> list[AuditEvent]:
+    stmt = select(AuditEvent).where(AuditEvent.entity_type == "user", AuditEvent.entity_id == user.id)
+    return list(session.scalars(stmt).all())
 
 
 def test_new_password_works_for_the_next_sign_in(browser: Callable[..., TestClient], password: str) -> None:

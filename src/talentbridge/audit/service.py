@@ -6,14 +6,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from talentbridge.audit import repository
 from talentbridge.audit.models import AuditEvent
 from talentbridge.auth.actor import Actor
-from talentbridge.auth.models import User
 from talentbridge.jobs.policies import visible_job_ids
-from talentbridge.pipeline.models import Application
 
 
 def record(
@@ -56,10 +54,6 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return {key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)}
 
 
-# Entity types whose entity id is a job id (a job, its hiring team, its pipeline of stages).
-JOB_ENTITY_TYPES = ("job", "hiring_team", "job_stages")
-
-
 @dataclass(frozen=True)
 class ActivityItem:
     """An audit event for an activity feed, with the acting user's display name."""
@@ -75,26 +69,8 @@ def recent_activity(session: Session, actor: Actor, *, limit: int = 10) -> list[
     see events on the jobs whose hiring team they are on and on those jobs' applications, plus
     their own actions.
     """
-    stmt = (
-        select(AuditEvent, User.full_name)
-        .outerjoin(User, User.id == AuditEvent.actor_id)
-        .where(AuditEvent.action != "view")
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-        .limit(limit)
-    )
     visible = visible_job_ids(session, actor)
-    if visible is not None:
-        stmt = stmt.where(_visible_to(actor, visible))
-    # One query with the actor's name joined in: no per-event user look-ups (N+1).
-    return [ActivityItem(event, name) for event, name in session.execute(stmt).all()]
-
-
-def _visible_to(actor: Actor, job_ids: set[uuid.UUID]) -> ColumnElement[bool]:
-    applications = select(Application.id).where(Application.job_id.in_(job_ids))
-    conditions = [
-        and_(AuditEvent.entity_type.in_(JOB_ENTITY_TYPES), AuditEvent.entity_id.in_(job_ids)),
-        and_(AuditEvent.entity_type == "application", AuditEvent.entity_id.in_(applications)),
-    ]
-    if actor.user_id is not None:
-        conditions.append(AuditEvent.actor_id == actor.user_id)
-    return or_(*conditions)
+    rows = repository.list_recent_with_actor_names(
+        session, limit=limit, job_ids=visible, own_actor_id=actor.user_id
+    )
+    return [ActivityItem(event, name) for event, name in rows]

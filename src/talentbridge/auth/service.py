@@ -13,10 +13,15 @@ from talentbridge.audit import service as audit
 from talentbridge.auth import repository
 from talentbridge.auth.actor import Actor
 from talentbridge.auth.models import ApiToken, User
-from talentbridge.auth.passwords import DUMMY_HASH_INPUT, hash_password, verify_password
+from talentbridge.auth.passwords import (
+    DUMMY_HASH_INPUT,
+    MIN_PASSWORD_LENGTH,
+    hash_password,
+    verify_password,
+)
 from talentbridge.auth.policies import require_admin
 from talentbridge.auth.schemas import TokenCreate, UserCreate, UserUpdate
-from talentbridge.errors import Conflict, Forbidden, NotFound
+from talentbridge.errors import Conflict, Forbidden, InvalidInput, NotFound
 from talentbridge.kit.clock import utc_now
 
 TOKEN_PREFIX = "tb_"  # noqa: S105 - a public marker, not a secret
@@ -67,6 +72,37 @@ def update_user(session: Session, actor: Actor, user_id: uuid.UUID, data: UserUp
     session.flush()
     audit.record(
         session, actor, "update", "user", user.id, summary=f"Updated user {user.email}", changes=recorded
+    )
+    return user
+
+
+def change_own_password(session: Session, actor: Actor, *, current_password: str, new_password: str) -> User:
+    """Change the signed-in user's own password after re-checking the current one.
+
+    A session left open must not be enough to take over the account, so the current password is
+    verified first. Raises ``InvalidInput`` on ``current_password`` when it is wrong, and on
+    ``new_password`` when it is shorter than ``MIN_PASSWORD_LENGTH``; nothing changes then. The
+    audit event records that the password changed, never the password.
+    """
+    if actor.user_id is None:
+        raise Forbidden("Only a signed-in user can change their own password.")
+    user = get_user(session, actor, actor.user_id)
+    if not verify_password(current_password, user.password_hash):
+        raise InvalidInput("This is not your current password.", field="current_password")
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(
+            f"Use at least {MIN_PASSWORD_LENGTH} characters for the new password.", field="new_password"
+        )
+    user.password_hash = hash_password(new_password)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "update",
+        "user",
+        user.id,
+        summary=f"Changed own password ({user.email})",
+        changes={"password": "changed"},  # a marker, never the value
     )
     return user
 

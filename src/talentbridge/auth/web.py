@@ -7,6 +7,7 @@ exactly what ``/api/v1/users`` accepts.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from typing import Any, TypeVar
 
@@ -19,14 +20,15 @@ from talentbridge.auth import service
 from talentbridge.auth.actor import Actor
 from talentbridge.auth.enums import Role
 from talentbridge.auth.models import User
-from talentbridge.auth.passwords import MIN_PASSWORD_LENGTH, verify_password
+from talentbridge.auth.passwords import MIN_PASSWORD_LENGTH
 from talentbridge.auth.policies import require_admin
 from talentbridge.auth.schemas import TokenCreate, UserCreate, UserUpdate
-from talentbridge.errors import Conflict
+from talentbridge.auth.throttle import LoginThrottle
+from talentbridge.errors import Conflict, InvalidInput
 from talentbridge.web.deps import SESSION_TIMEZONE_KEY, CsrfForm, OptionalPageActor, PageActor
 from talentbridge.web.flash import flash
-from talentbridge.web.forms import FORM_ERROR, FormState
-from talentbridge.web.i18n import LANGUAGE_NAMES, _, current_locale, remember_locale
+from talentbridge.web.forms import FORM_ERROR, FormState, translate_message
+from talentbridge.web.i18n import LANGUAGE_NAMES, _, current_locale, ngettext, remember_locale
 from talentbridge.web.labels import choices, timezone_choices
 from talentbridge.web.templating import render_page
 from talentbridge.web.urls import safe_next, see_other, url_for
@@ -51,24 +53,57 @@ def login_page(request: Request, actor: OptionalPageActor, next: str = "/") -> R
 
 @router.post("/login", name="login_submit")
 def login_submit(request: Request, form_data: CsrfForm, session: DbSession) -> Response:
-    """Check the credentials; on success start a fresh session (no session fixation)."""
+    """Check the credentials; on success start a fresh session (no session fixation).
+
+    Repeated failures for one client address and e-mail are throttled (see ``auth.throttle``):
+    once blocked, the page answers 429 without checking the password.
+    """
     form = FormState.from_form(form_data, "email", "password", "next")
     if not form.values["email"]:
         form.add_error("email", _("Enter your e-mail address."))
     if not form.values["password"]:
         form.add_error("password", _("Enter your password."))
     status = 422
-    if form.ok:
+    headers: dict[str, str] = {}
+    throttle, client = _login_throttle(request), _client_address(request)
+    if form.ok and throttle.blocked(client, form.values["email"]):
+        form.add_error(FORM_ERROR, _("Too many failed sign-in attempts. Wait a few minutes and try again."))
+        status = 429
+        headers["Retry-After"] = str(throttle.retry_after(client, form.values["email"]))
+    elif form.ok:
         user = service.authenticate(session, form.values["email"], form.values["password"])
         if user is not None:
+            throttle.succeeded(client, form.values["email"])
             _start_session(request, user)
             flash(request, _("Welcome back, %(name)s.") % {"name": user.full_name})
             return see_other(safe_next(form.values["next"]))
+        throttle.failed(client, form.values["email"])
         # One message for an unknown e-mail and a wrong password: no hint which accounts exist.
         form.add_error(FORM_ERROR, _("Wrong e-mail or password."))
         status = 401
     form = form.filled(password="")
-    return render_page(request, "auth/login.html", None, status_code=status, title=_("Sign in"), form=form)
+    response = render_page(
+        request, "auth/login.html", None, status_code=status, title=_("Sign in"), form=form
+    )
+    response.headers.update(headers)
+    return response
+
+
+_THROTTLE_LOCK = threading.Lock()
+
+
+def _login_throttle(request: Request) -> LoginThrottle:
+    """The app's sign-in throttle (one per app, so separate apps, e.g. in tests, do not share counts)."""
+    with _THROTTLE_LOCK:
+        throttle = getattr(request.app.state, "login_throttle", None)
+        if not isinstance(throttle, LoginThrottle):
+            throttle = LoginThrottle()
+            request.app.state.login_throttle = throttle
+        return throttle
+
+
+def _client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
 
 
 def _start_session(request: Request, user: User) -> None:
@@ -134,10 +169,24 @@ def profile_save(request: Request, form_data: CsrfForm, session: DbSession, acto
     form = FormState.from_form(form_data, *PROFILE_FIELDS)
     user = _own_user(session, actor)
     changes: dict[str, Any] = {key: form.values[key] for key in ("full_name", "locale", "timezone")}
-    if form.values["new_password"] or form.values["current_password"]:
-        _check_password_change(form, user)
-        changes["password"] = form.values["new_password"]
-    data = _validated(form, UserUpdate, changes, rename={"password": "new_password"})
+    data = _validated(form, UserUpdate, changes)
+    wants_password = bool(form.values["new_password"] or form.values["current_password"])
+    if wants_password:
+        _check_password_fields(form)
+        # The API's schema too, so the length limits read the same on both edges.
+        password = {"password": form.values["new_password"]}
+        _validated(form, UserUpdate, password, rename={"password": "new_password"})
+    if data is not None and form.ok and wants_password:
+        # Nothing is written unless the whole form is valid (the request commits on a 422 too).
+        try:
+            service.change_own_password(
+                session,
+                actor,
+                current_password=form.values["current_password"],
+                new_password=form.values["new_password"],
+            )
+        except InvalidInput as exc:
+            form.add_domain_error(exc, _password_message(exc))
     if data is None or not form.ok:
         blank = dict.fromkeys(("current_password", "new_password", "confirm_password"), "")
         return _profile_page(request, actor, form.filled(**blank), status_code=422)
@@ -148,14 +197,23 @@ def profile_save(request: Request, form_data: CsrfForm, session: DbSession, acto
     return see_other(url_for(request, "settings_profile"))
 
 
-def _check_password_change(form: FormState, user: User) -> None:
-    # Re-authenticate before a password change: a session left open must not be enough.
-    if not verify_password(form.values["current_password"], user.password_hash):
-        form.add_error("current_password", _("This is not your current password."))
+def _check_password_fields(form: FormState) -> None:
     if not form.values["new_password"]:
         form.add_error("new_password", _("This field is required."))
     elif form.values["new_password"] != form.values["confirm_password"]:
         form.add_error("confirm_password", _("The two passwords do not match."))
+
+
+def _password_message(exc: InvalidInput) -> str:
+    """The viewer's-language message for a refused password change."""
+    if exc.field == "current_password":
+        return _("This is not your current password.")
+    if exc.field == "new_password":
+        num = MIN_PASSWORD_LENGTH
+        return ngettext("Use at least %(num)d character.", "Use at least %(num)d characters.", num) % {
+            "num": num
+        }
+    return translate_message(exc.message)
 
 
 SchemaT = TypeVar("SchemaT", UserCreate, UserUpdate, TokenCreate)

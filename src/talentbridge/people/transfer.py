@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from talentbridge.audit import service as audit
@@ -147,6 +148,9 @@ def _import_one(session: Session, actor: Actor, record: ImportRecord, report: Im
             service.create_person(session, actor, data)
     except TalentBridgeError as exc:
         report.errors.append((record.line, exc.message))
+        return
+    except DataError:
+        report.errors.append((record.line, "a value cannot be stored (e.g. it contains a NUL character)"))
         return
     report.created += 1
 

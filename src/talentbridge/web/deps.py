@@ -3,7 +3,8 @@
 - ``PageActor``: the signed-in actor; anonymous visitors are sent to ``/login?next=…``.
 - ``OptionalPageActor``: the actor or None (the sign-in page, the language switch).
 - ``CsrfForm``: the submitted form, after checking its ``csrf_token`` field against the session
-  (a missing or wrong token answers 403 before the route runs, so nothing changes).
+  (a missing or wrong token answers 403 before the route runs, so nothing changes). The form,
+  with any uploaded files, is closed once the route returns: routes need not close it.
 
 The page actor also refreshes the viewer's language and time zone in the session from their
 account, so formatting follows a change made anywhere (API, another browser) on the next page.
@@ -11,6 +12,7 @@ account, so formatting follows a change made anywhere (API, another browser) on 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -26,12 +28,19 @@ CSRF_FIELD = "csrf_token"
 SESSION_TIMEZONE_KEY = "timezone"
 
 
-async def csrf_form(request: Request) -> FormData:
-    """The submitted form, refused (403) unless it carries the session's CSRF token."""
+async def csrf_form(request: Request) -> AsyncIterator[FormData]:
+    """The submitted form, refused (403) unless it carries the session's CSRF token.
+
+    The form is closed when the route returns (or fails), so uploaded files' temporary files are
+    released without the route having to close them.
+    """
     form = await request.form()
-    submitted = form.get(CSRF_FIELD)
-    check_csrf(request, submitted if isinstance(submitted, str) else None)
-    return form
+    try:
+        submitted = form.get(CSRF_FIELD)
+        check_csrf(request, submitted if isinstance(submitted, str) else None)
+        yield form
+    finally:
+        await form.close()
 
 
 def optional_page_actor(request: Request, session: DbSession) -> Actor | None:
@@ -58,6 +67,6 @@ def viewer_timezone(request: Request) -> str:
     return value if isinstance(value, str) and value else "UTC"
 
 
-CsrfForm = Annotated[FormData, Depends(csrf_form)]
+CsrfForm = Annotated[FormData, Depends(csrf_form, scope="function")]
 PageActor = Annotated[Actor, Depends(require_page_actor)]
 OptionalPageActor = Annotated[Actor | None, Depends(optional_page_actor)]

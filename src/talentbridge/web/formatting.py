@@ -24,10 +24,15 @@ EMPTY = "—"  # shown for a missing value: a dash reads the same in every langu
 
 
 def zone(name: str | None) -> ZoneInfo:
-    """The named IANA zone; an unknown or empty name falls back to UTC rather than failing a page."""
+    """The named IANA zone; an unknown or empty name falls back to UTC rather than failing a page.
+
+    ``ZoneInfo`` reads the name as a file path: besides ``ZoneInfoNotFoundError`` it raises
+    ``ValueError`` for odd paths and ``OSError`` for an area ("Europe" is a directory) or a name
+    too long for the file system, e.g. a junk value redisplayed in a form.
+    """
     try:
         return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return ZoneInfo("UTC")
 
 
