@@ -85,3 +85,31 @@ def test_token_hash_not_secret_is_stored(api_as: Callable[..., TestClient], db: 
     hashes = db.scalars(select(ApiToken.token_hash)).all()
     assert secret not in hashes
     assert all(len(h) == 64 for h in hashes)
+
+
+def test_token_use_is_recorded_to_the_minute_not_on_every_call(
+    api_as: Callable[..., TestClient], db: object
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+    from sqlalchemy.orm import Session
+
+    from talentbridge.auth.models import ApiToken
+    from talentbridge.kit.clock import utc_now
+
+    assert isinstance(db, Session)
+    api = api_as(Role.RECRUITER)
+    assert api.get("/api/v1/me").status_code == 200
+    first = db.scalars(select(ApiToken.last_used_at)).one()
+    assert first is not None
+    assert api.get("/api/v1/me").status_code == 200
+    db.expire_all()
+    assert db.scalars(select(ApiToken.last_used_at)).one() == first
+    db.execute(update(ApiToken).values(last_used_at=utc_now() - timedelta(minutes=5)))
+    db.commit()
+    assert api.get("/api/v1/me").status_code == 200
+    db.expire_all()
+    refreshed = db.scalars(select(ApiToken.last_used_at)).one()
+    assert refreshed is not None
+    assert refreshed > utc_now() - timedelta(minutes=1)

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
@@ -204,15 +205,21 @@ def list_tokens(session: Session, actor: Actor) -> Sequence[ApiToken]:
     return repository.list_tokens(session, actor.user_id)
 
 
+TOKEN_USE_RESOLUTION = timedelta(minutes=1)
+"""``last_used_at`` is kept to the minute, so a burst of API calls does not write on every read."""
+
+
 def user_for_token(session: Session, secret: str) -> User | None:
-    """The active user owning an unrevoked token, or None; records the last use."""
+    """The active user owning an unrevoked token, or None; records the last use (to the minute)."""
     token = repository.get_token_by_hash(session, _hash_token(secret))
     if token is None or token.revoked_at is not None:
         return None
     user = repository.get_user(session, token.user_id)
     if user is None or not user.is_active:
         return None
-    token.last_used_at = utc_now()
+    now = utc_now()
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_USE_RESOLUTION:
+        token.last_used_at = now
     return user
 
 
