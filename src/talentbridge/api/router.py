@@ -6,7 +6,10 @@ from fastapi import APIRouter
 
 from talentbridge.auth.api import router as auth_router
 from talentbridge.files.api import router as files_router
+from talentbridge.intake.api import router as intake_router
 from talentbridge.jobs.api import router as jobs_router
+from talentbridge.matching.api import router as matching_router
+from talentbridge.mobility.api import router as mobility_router
 from talentbridge.notes.api import router as notes_router
 from talentbridge.people.api import router as people_router
 from talentbridge.pipeline.api import router as pipeline_router
@@ -34,4 +37,7 @@ def build_api_router() -> APIRouter:
     router.include_router(files_router)
     router.include_router(jobs_router)
     router.include_router(pipeline_router)
+    router.include_router(matching_router)
+    router.include_router(mobility_router)
+    router.include_router(intake_router)
     return router

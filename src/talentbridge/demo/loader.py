@@ -107,6 +107,35 @@ class DemoSummary:
     logins: list[DemoUser] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DemoContext:
+    """What a context's demo extension gets: the seed, the demo's "now", its users and jobs."""
+
+    seed: int
+    now: datetime
+    users: dict[str, User]
+    job_ids: list[uuid.UUID]
+
+
+def _extensions() -> list[Callable[[Session, DemoContext], None]]:
+    """Later contexts' demo data (permit facts, channels, the matching index ...), in order.
+
+    Each module exposes ``extend_demo(session, context)``; imported here lazily so the demo
+    package does not depend on them at import time.
+    """
+    from talentbridge.intake import demo as intake_demo
+    from talentbridge.matching import demo as matching_demo
+    from talentbridge.mobility import demo as mobility_demo
+    from talentbridge.sourcing import demo as sourcing_demo
+
+    return [
+        sourcing_demo.extend_demo,
+        mobility_demo.extend_demo,
+        intake_demo.extend_demo,
+        matching_demo.extend_demo,
+    ]
+
+
 def demo_already_loaded(session: Session) -> bool:
     """Whether the demo admin exists (loading twice would duplicate nothing, but wastes time)."""
     return auth_repository.get_user_by_email(session, DEMO_USERS[0].email) is not None
@@ -171,6 +200,9 @@ def load_demo(
             progress(index + 1, len(demo_people))
     with clock_at(now - timedelta(days=2)):
         _settle_job_statuses(session, system, jobs, demo_jobs)
+    for extend in _extensions():
+        with clock_at(now - timedelta(days=1)):
+            extend(session, DemoContext(seed=seed, now=now, users=users, job_ids=[job.id for job in jobs]))
     return summary
 
 

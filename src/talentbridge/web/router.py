@@ -38,6 +38,10 @@ def mount_web(app: FastAPI) -> None:
     errors.install(app)
     for router in PAGE_ROUTERS:
         app.include_router(router)
+    from talentbridge.careers import web as careers_web
+    from talentbridge.intake import web as intake_web
+    from talentbridge.matching import web as matching_web
+    from talentbridge.mobility import web as mobility_web
     from talentbridge.people import web as people_web
     from talentbridge.sourcing import web as sourcing_web
     from talentbridge.web import search as search_web
@@ -45,3 +49,7 @@ def mount_web(app: FastAPI) -> None:
     app.include_router(search_web.router)
     app.include_router(people_web.router)
     app.include_router(sourcing_web.router)
+    app.include_router(matching_web.router)
+    app.include_router(mobility_web.router)
+    app.include_router(intake_web.router)
+    app.include_router(careers_web.router)

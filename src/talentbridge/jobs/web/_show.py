@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from babel import Locale
 from babel.numbers import format_currency
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 
 from talentbridge.api.deps import DbSession
 from talentbridge.auth.actor import Actor
@@ -32,7 +34,7 @@ from talentbridge.pipeline import service as pipeline_service
 from talentbridge.pipeline.enums import ApplicationStatus, ReasonKind, StageCategory
 from talentbridge.pipeline.models import RejectionReason
 from talentbridge.pipeline.schemas import KanbanBoard
-from talentbridge.web import formatting
+from talentbridge.web import extensions, formatting
 from talentbridge.web.deps import CsrfForm, PageActor
 from talentbridge.web.flash import flash
 from talentbridge.web.i18n import _, current_locale
@@ -78,17 +80,24 @@ class BoardView:
     withdrawal_reasons: list[RejectionReason]
     can_move: bool
     closed_categories: frozenset[StageCategory] = CLOSED_CATEGORIES
+    badges: Mapping[uuid.UUID, list[Markup]] = field(default_factory=dict)
 
 
 def board_view(session: DbSession, actor: Actor, job_id: uuid.UUID) -> BoardView:
     """The job's board with the active reasons (both pipeline service calls the board needs)."""
     board = pipeline_service.get_board(session, actor, job_id)
     reasons = pipeline_service.list_reasons(session, actor)
+    refs = [
+        extensions.ApplicationRef(card.application_id, card.person_id, job_id)
+        for column in board.columns
+        for card in column.cards
+    ]
     return BoardView(
         board=board,
         rejection_reasons=[reason for reason in reasons if reason.kind is ReasonKind.REJECTION],
         withdrawal_reasons=[reason for reason in reasons if reason.kind is ReasonKind.WITHDRAWAL],
         can_move=allowed(require_pipeline_write, actor),
+        badges=extensions.application_badges(session, actor, refs),
     )
 
 
@@ -119,8 +128,10 @@ def job_page(
 ) -> HTMLResponse:
     """The job: title and key facts, then its pipeline (kanban) or its details."""
     job = service.job_to_read(actor, service.get_job(session, actor, job_id))
-    tab = tab if tab in TABS else "pipeline"
+    extension = extensions.find_tab("job", tab, actor)
+    tab = tab if tab in TABS or extension is not None else "pipeline"
     view = board_view(session, actor, job_id)
+    extension_context = extension.loader(request, session, actor, job_id) if extension else {}
     return render(
         request,
         "jobs/show.html",
@@ -129,6 +140,9 @@ def job_page(
         job=job,
         tab=tab,
         view=view,
+        extension=extension,
+        extension_context=extension_context,
+        extension_tabs=extensions.tabs_for("job", actor),
         salary_band=_salary_band(job),
         can_edit=allowed(require_recruiting_write, actor),
         can_add=allowed(require_recruiting_write, actor) and job.status not in ENDED_STATUSES,

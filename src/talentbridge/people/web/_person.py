@@ -55,6 +55,7 @@ from talentbridge.pipeline.schemas import ApplicationFilter
 from talentbridge.sourcing import service as sourcing_service
 from talentbridge.sourcing.models import Source
 from talentbridge.sourcing.web import kind_label
+from talentbridge.web import extensions
 from talentbridge.web.deps import PageActor, viewer_timezone
 from talentbridge.web.formatting import zone
 from talentbridge.web.forms import FormState
@@ -120,6 +121,8 @@ class PersonPage:
     file_form: FormState = field(default_factory=lambda: FormState(values={}))
     job_form: FormState = field(default_factory=lambda: FormState(values={"job_id": ""}))
     include_views: bool = False
+    extension: extensions.ExtensionTab | None = None
+    extension_context: Mapping[str, object] = field(default_factory=dict)
 
 
 def local_time(tz_name: str | None, viewer_tz: str, *, now: datetime | None = None) -> LocalTime | None:
@@ -152,6 +155,13 @@ def tab_for(value: str | None, actor: Actor) -> Tab:
         if value == tab:
             return tab
     return "profile"
+
+
+def open_extension(value: str | None, actor: Actor, page: PersonPage) -> None:
+    """Open another context's tab (``?tab=permit`` ...) when the viewer may see it."""
+    tab = extensions.find_tab("person", value, actor)
+    if tab is not None:
+        page.extension = tab
 
 
 def timeline_sentence(entry: TimelineEntry) -> str:
@@ -257,7 +267,10 @@ def render_person_page(
 ) -> HTMLResponse:
     """The person page with one tab open (reading the full record is recorded as a view)."""
     person = service.person_to_read(actor, service.get_person(session, actor, person_id))
-    _load_tab(session, actor, person_id, page)
+    if page.extension is not None:
+        page.extension_context = page.extension.loader(request, session, actor, person_id)
+    else:
+        _load_tab(session, actor, person_id, page)
     source = _source(session, actor, person)
     return render_page(
         request,
@@ -269,6 +282,16 @@ def render_person_page(
         person=person,
         page=page,
         tabs=[(tab, str(_TAB_LABELS[tab])) for tab in _tabs_for(actor)],
+        extension_tabs=extensions.tabs_for("person", actor),
+        header_badges=extensions.person_badges(session, actor, person_id),
+        application_badges=extensions.application_badges(
+            session,
+            actor,
+            [
+                extensions.ApplicationRef(row.application.id, person_id, row.application.job_id)
+                for row in page.applications
+            ],
+        ),
         source=source,
         source_kind=kind_label(source.kind) if source else "",
         local=local_time(person.timezone, viewer_timezone(request)),
@@ -308,4 +331,5 @@ def person_page(
 ) -> HTMLResponse:
     """A person: header, and the tab asked for (profile, applications, activity, notes, files)."""
     page = PersonPage(tab=tab_for(tab, actor), include_views=views)
+    open_extension(tab, actor, page)
     return render_person_page(request, session, actor, person_id, page)

@@ -1,0 +1,3 @@
+"""Tables of the intake context (every change ships with an Alembic revision)."""
+
+from __future__ import annotations

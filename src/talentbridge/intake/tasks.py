@@ -1,0 +1,3 @@
+"""Background jobs of the intake context."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Explainable candidate-to-job matching: ESCO taxonomy, normalisers, hybrid index and ranking."""

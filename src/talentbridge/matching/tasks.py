@@ -1,0 +1,3 @@
+"""Background jobs of the matching context."""
+
+from __future__ import annotations

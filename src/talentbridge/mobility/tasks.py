@@ -1,0 +1,3 @@
+"""Background jobs of the mobility context."""
+
+from __future__ import annotations
