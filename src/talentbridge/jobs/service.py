@@ -50,6 +50,7 @@ from talentbridge.kit.clock import utc_now
 from talentbridge.kit.markdown import render_markdown
 from talentbridge.kit.pagination import next_cursor_for
 from talentbridge.kit.text import normalise_key
+from talentbridge.matching import tasks as matching_tasks
 from talentbridge.pipeline import service as pipeline_service
 
 __all__ = [
@@ -115,6 +116,7 @@ def create_job(session: Session, actor: Actor, data: JobCreate) -> Job:
         summary=f"Created job '{job.title}' ({job.status.value})",
         changes={"hub": hub.name, "team": [str(member.user_id) for member in job.team]},
     )
+    matching_tasks.job_changed(session, job.id)
     return _reloaded(session, job.id)
 
 
@@ -147,6 +149,7 @@ def update_job(session: Session, actor: Actor, job_id: uuid.UUID, data: JobUpdat
     audit.record(
         session, actor, "update", "job", job.id, summary=f"Updated job '{job.title}'", changes=recorded
     )
+    matching_tasks.job_changed(session, job.id)
     return _reloaded(session, job.id)
 
 

@@ -25,6 +25,7 @@ from talentbridge.jobs.policies import visible_job_ids
 from talentbridge.kit.clock import utc_now
 from talentbridge.kit.pagination import Page
 from talentbridge.kit.text import normalise_email
+from talentbridge.matching import tasks as matching_tasks
 from talentbridge.people import _records, repository
 from talentbridge.people.models import Person, Tag
 from talentbridge.people.policies import redacted_fields, visible_people_condition
@@ -85,6 +86,7 @@ def create_person(session: Session, actor: Actor, data: PersonCreate) -> Person:
         summary="Created the person record",
         changes={"fields": sorted(data.model_fields_set)},
     )
+    matching_tasks.person_changed(session, person.id)
     return person
 
 
@@ -154,6 +156,7 @@ def update_person(
             summary=f"Updated {', '.join(sorted(changes))}"[:500],
             changes=changes,
         )
+        matching_tasks.person_changed(session, person.id)
     return person
 
 
@@ -174,6 +177,7 @@ def delete_person(
     audit.record(
         session, actor, "delete", "person", person_id, person_id=person_id, summary="Deleted the person"
     )
+    matching_tasks.person_changed(session, person_id)
     return summary
 
 

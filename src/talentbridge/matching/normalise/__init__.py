@@ -1,0 +1,1 @@
+"""Normalisers: free text → ranked skills with evidence; job titles → ranked ESCO occupations."""
