@@ -1,4 +1,8 @@
-"""JSON routes for sources."""
+"""JSON routes for sources.
+
+The careers context's routes (channel details, tracked links, postings, screening questions,
+consent records) are included here, so they are served under /api/v1 with the sources.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from talentbridge.api.deps import ApiActor, DbSession
+from talentbridge.careers import api as careers_api
 from talentbridge.sourcing import service
 from talentbridge.sourcing.schemas import SourceCreate, SourceFilter, SourceRead, SourceUpdate
 
@@ -46,3 +51,6 @@ def update_source(
 def delete_source(source_id: uuid.UUID, session: DbSession, actor: ApiActor) -> SourceRead:
     """Delete an unused source; one that people or applications use answers 409."""
     return SourceRead.model_validate(service.delete_source(session, actor, source_id))
+
+
+router.include_router(careers_api.router)

@@ -63,6 +63,9 @@ class SourceRead(BaseModel):
     referrer_user_id: uuid.UUID | None
     referrer_name: str | None
     details: dict[str, Any]
+    channel_details: dict[str, Any] = Field(
+        default_factory=dict, description="Kind-specific facts; see GET /sources/{source_id}/channel-details"
+    )
     is_active: bool
     created_at: datetime
     updated_at: datetime
@@ -75,3 +78,44 @@ class SourceFilter(BaseModel):
 
     kind: SourceKind | None = None
     active: bool | None = Field(default=None, description="Only active (true) or inactive (false) sources")
+
+
+class ChannelDetailsRead(BaseModel):
+    """A channel's kind-specific facts, with the kind they were validated for."""
+
+    source_id: uuid.UUID
+    kind: SourceKind
+    details: dict[str, Any]
+
+
+class TrackedLinkCreate(BaseModel):
+    """A tracked apply link of a channel, for one job or (``job_id`` null) the whole careers site."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source_id: uuid.UUID
+    job_id: uuid.UUID | None = None
+
+
+class TrackedLinkRead(BaseModel):
+    """A tracked link with its counts; ``path`` is the public URL path that carries the token."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    token: str
+    source_id: uuid.UUID
+    job_id: uuid.UUID | None
+    clicks: int
+    applications: int
+    last_click_at: datetime | None
+    created_at: datetime
+    path: str = ""
+
+
+class TrackedLinkFilter(BaseModel):
+    """Filters of the tracked-link list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source_id: uuid.UUID | None = None
+    job_id: uuid.UUID | None = None

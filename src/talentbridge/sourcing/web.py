@@ -395,3 +395,9 @@ def source_delete(
         )
     flash(request, _("Source “%(name)s” deleted.") % {"name": source.name})
     return _see_other(url_for(request, "settings_sources"))
+
+
+# The channel pages (details, tracked links, applications per channel) share this router.
+from talentbridge.sourcing import _channel_pages  # noqa: E402 - after the routes above, by design
+
+router.include_router(_channel_pages.router)
