@@ -16,6 +16,9 @@ from pathlib import Path
 os.environ.setdefault("TALENTBRIDGE_ENV", "test")
 os.environ["TALENTBRIDGE_PASSWORD_HASH_FAST"] = "true"
 os.environ["TALENTBRIDGE_MAIL_BACKEND"] = "memory"
+# Tests never load the embedding model unless they ask for it (tests/matching/taxonomy does, and
+# uses stand-in encoders): importing torch costs ~1 GB per worker and seconds per process.
+os.environ.setdefault("TALENTBRIDGE_MATCHING_SEMANTIC", "false")
 
 import pytest
 from sqlalchemy import Engine, text

@@ -80,6 +80,11 @@ class Settings(BaseSettings):
 
     default_locale: str = "en"
     password_hash_fast: bool = False  # cheaper Argon2 parameters; for tests only
+    matching_semantic: bool = True  # sentence embeddings for matching when the semantic extra is installed
+    careers_company_name: str = "TalentBridge"  # the employer on the careers site, JSON-LD and feeds
+    careers_company_url: str | None = None  # the employer's own site (JSON-LD sameAs); base_url when unset
+    careers_contact_email: str = "careers@talentbridge.local"  # Indeed's <email>; privacy requests
+    careers_applications_per_hour: int = 10  # careers-site submissions allowed per client address
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

@@ -32,6 +32,12 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/v1/sources/{source_id}"): {"name": "changed"},
     ("PATCH", "/api/v1/rejection-reasons/{reason_id}"): {"label": "changed"},
     ("POST", "/api/v1/people/{person_id}/notes"): {"body": "sneaky"},
+    ("PUT", "/api/v1/people/{person_id}/permit-facts"): {"hsk_level": 6},
+    ("PUT", "/api/v1/applications/{application_id}/offer-terms"): {"annual_salary_cny": "1"},
+    ("PATCH", "/api/v1/mobility/cases/{case_id}"): {"expected_version": 1, "status": "cancelled"},
+    ("PATCH", "/api/v1/mobility/cases/{case_id}/steps/{step_id}"): {"status": "done"},
+    ("PATCH", "/api/v1/mobility/cases/{case_id}/documents/{document_id}"): {"status": "verified"},
+    ("POST", "/api/v1/mobility/cases/{case_id}/dependants"): {"full_name": "Sneaky", "relation": "child"},
 }
 
 
@@ -69,6 +75,10 @@ def _create_world(admin: TestClient) -> World:
         files={"file": ("cv.pdf", minimal_pdf(), "application/pdf")},
     ).json()
     reason = admin.get("/api/v1/rejection-reasons").json()[0]
+    case = admin.post("/api/v1/mobility/cases", json={"application_id": application["id"]}).json()
+    dependant = admin.post(
+        f"/api/v1/mobility/cases/{case['id']}/dependants", json={"full_name": "Dep", "relation": "spouse"}
+    ).json()
     stages = admin.get(f"/api/v1/jobs/{job['id']}/stages").json()
     ids = {
         "hub_id": hub["id"],
@@ -80,6 +90,14 @@ def _create_world(admin: TestClient) -> World:
         "attachment_id": attachment["id"],
         "reason_id": reason["id"],
         "stage_id": stages[1]["id"],
+        "case_id": case["id"],
+        "step_id": case["steps"][0]["id"],
+        "document_id": case["documents"][0]["id"],
+        "dependant_id": dependant["id"],
+        # Intake: only admins and recruiters may reach these routes, whatever the object.
+        "import_id": admin.post("/api/v1/imports", files={"files": ("cv.pdf", minimal_pdf())}).json()["id"],
+        "duplicate_id": "00000000-0000-4000-8000-000000000001",
+        "merge_id": "00000000-0000-4000-8000-000000000002",
     }
     assert all(ids.values()), ids
     return World(ids=ids, stage_ids=[stage["id"] for stage in stages])
@@ -132,8 +150,12 @@ def test_outsiders_never_see_or_change_objects(
         assert not unknown, f"teach the role matrix about {unknown} ({method} {path})"
         url = path.format(**world.ids)
         body = _body_for(method, path, world)
-        if path.endswith("/attachments") and method == "POST":
-            response = outsider.post(url, files={"file": ("cv.pdf", minimal_pdf(), "application/pdf")})
+        if (path.endswith("/attachments") and method == "POST") or (
+            path.endswith("/file") and method == "PUT"
+        ):
+            response = outsider.request(
+                method, url, files={"file": ("cv.pdf", minimal_pdf(), "application/pdf")}
+            )
         elif body is not None:
             response = outsider.request(method, url, json=body)
         else:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from talentbridge.app import create_app
 from talentbridge.auth import service as auth_service
@@ -31,6 +32,7 @@ from talentbridge.demo.loader import load_demo
 from talentbridge.jobs import service as jobs_service
 from talentbridge.jobs.schemas import HubCreate
 from talentbridge.pipeline import service as pipeline_service
+from talentbridge.worker import QueueNotConfigured, configure_queue, current_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -97,7 +99,9 @@ def serving(settings: Settings) -> Iterator[str]:
     """Run the app on a free local port in a thread; yields its base URL."""
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            _OwnQueue(create_app(settings), settings), host="127.0.0.1", port=port, log_level="warning"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -111,6 +115,32 @@ def serving(settings: Settings) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+class _OwnQueue:
+    """Give each test server its own job queue again before each request.
+
+    The job queue is process-wide (one app per process in real life), but here several servers
+    share the test process, and the test teardown shuts the queue down after every test. Before
+    a request, the server's queue is (re)installed, eager as in every test, so its jobs run
+    against its own database.
+    """
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and _queue_settings() is not self.settings:
+            configure_queue(self.settings, eager=True)
+        await self.app(scope, receive, send)
+
+
+def _queue_settings() -> Settings | None:
+    try:
+        return current_settings()
+    except QueueNotConfigured:
+        return None
 
 
 @pytest.fixture(scope="session")
@@ -128,6 +158,9 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server with the demo company (a smaller crowd than `make demo`, same generator)."""
     settings = browser_settings(tmp_path_factory.mktemp("demo-data"))
     migrate.upgrade(settings.effective_database_url)
+    configure_queue(
+        settings
+    )  # demo extensions enqueue work (the matching index), as `talentbridge demo` does
     with unit_of_work(session_factory(engine_for(settings.effective_database_url))) as session:
         load_demo(session, people=120)
     with serving(settings) as url:

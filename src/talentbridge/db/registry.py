@@ -2,6 +2,7 @@
 
 from talentbridge.audit import models as audit_models
 from talentbridge.auth import models as auth_models
+from talentbridge.careers import models as careers_models
 from talentbridge.db.base import Base
 from talentbridge.files import models as files_models
 from talentbridge.intake import models as intake_models
@@ -18,6 +19,7 @@ __all__ = [
     "Base",
     "audit_models",
     "auth_models",
+    "careers_models",
     "files_models",
     "intake_models",
     "jobs_models",

@@ -53,6 +53,8 @@ MAIN_NAV: tuple[NavItem, ...] = (
     NavItem("dashboard", lazy_gettext("Dashboard"), "home"),
     NavItem("jobs", lazy_gettext("Jobs"), "briefcase"),
     NavItem("people", lazy_gettext("People"), "users"),
+    NavItem("imports", lazy_gettext("Imports"), "inbox", require_recruiting_write),
+    NavItem("duplicates", lazy_gettext("Duplicates"), "copy", require_recruiting_write),
     NavItem("interviews", lazy_gettext("Interviews"), "calendar"),
     NavItem("offers", lazy_gettext("Offers"), "file"),
     NavItem("mobility", lazy_gettext("Mobility"), "globe"),

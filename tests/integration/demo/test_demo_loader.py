@@ -32,10 +32,13 @@ def test_generator_is_reproducible_and_varied() -> None:
 def test_load_demo_creates_a_consistent_company(db: Session) -> None:
     summary = load_demo(db, seed=11, people=40, now=NOW)
     db.flush()
-    assert db.scalar(select(func.count()).select_from(Person)) == 40
+    assert summary.people == 40
+    # later contexts add a few people of their own (careers-site applicants, a duplicate pair)
+    assert 40 <= (db.scalar(select(func.count()).select_from(Person)) or 0) <= 50
     assert {hub.name for hub in db.scalars(select(Hub))} == {hub.name for hub in HUBS}
     assert {user.email for user in db.scalars(select(User))} == {user.email for user in DEMO_USERS}
-    assert summary.applications == db.scalar(select(func.count()).select_from(Application))
+    # the careers-site demo adds a few applications of its own on top of the generated ones
+    assert summary.applications <= (db.scalar(select(func.count()).select_from(Application)) or 0)
     assert db.scalar(select(func.count()).select_from(Job)) == summary.jobs
     _assert_applications_follow_their_transitions(db)
     statuses = Counter(db.scalars(select(Application.status)))
@@ -63,6 +66,7 @@ def _assert_applications_follow_their_transitions(db: Session) -> None:
 
 def test_loading_twice_adds_nothing(db: Session) -> None:
     load_demo(db, seed=3, people=5, now=NOW)
+    people = db.scalar(select(func.count()).select_from(Person))
     second = load_demo(db, seed=3, people=5, now=NOW)
     assert second.skipped
-    assert db.scalar(select(func.count()).select_from(Person)) == 5
+    assert db.scalar(select(func.count()).select_from(Person)) == people
