@@ -63,7 +63,8 @@ test-browser: install browser-deps ## Browser journeys in headless chromium (scr
 
 test: lint typecheck test-sqlite test-postgres test-browser ## ruff, mypy, pytest on SQLite, then PostgreSQL, then the browser
 
-SCREENS := dashboard jobs job-kanban person people journey-kanban-zh
+SCREENS := dashboard jobs job-kanban person people journey-kanban-zh matching-best-matches-top \
+	mobility-permit-tab-top careers-list-zh intake-merge-screen channel-detail mobility-board
 screenshots: test-browser ## Refresh docs/screenshots from the browser tests' screenshots
 	@mkdir -p docs/screenshots
 	@for name in $(SCREENS); do cp $(TEST_OUTPUT)/$$name.png docs/screenshots/$$name.png; done

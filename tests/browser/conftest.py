@@ -210,11 +210,14 @@ def admin_page(page: Page) -> Page:
 
 
 @pytest.fixture
-def shot(request: pytest.FixtureRequest) -> Callable[[Page, str], None]:
-    """Save a full-page screenshot under the test output directory: ``shot(page, "name")``."""
+def shot(request: pytest.FixtureRequest) -> Callable[..., None]:
+    """Save a screenshot under the test output directory: ``shot(page, "name")``.
+
+    Full page by default; ``full_page=False`` keeps the viewport only (long pages in the README).
+    """
     del request
 
-    def _shot(page: Page, name: str) -> None:
-        page.screenshot(path=str(output_dir() / f"{name}.png"), full_page=True)
+    def _shot(page: Page, name: str, *, full_page: bool = True) -> None:
+        page.screenshot(path=str(output_dir() / f"{name}.png"), full_page=full_page)
 
     return _shot

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from talentbridge.demo.loader import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
-Shot = Callable[[Page, str], None]
+Shot = Callable[..., None]
 FIRST_BUILD_MS = 180_000
 
 
@@ -59,6 +59,7 @@ def test_best_matches_explained_reweighted_and_pinned(recruiter: Page, shot: Sho
     expect(explanation).to_contain_text("Languages")
     expect(explanation).to_contain_text(re.compile(r"Has \d+ of \d+ required skills"))
     shot(page, "matching-best-matches")
+    shot(page, "matching-best-matches-top", full_page=False)
 
     # Change a weight: only languages count, so the ranking is recomputed from that feature.
     page.get_by_text("Adjust weights").click()

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from talentbridge.demo.loader import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
-Shot = Callable[[Page, str], None]
+Shot = Callable[..., None]
 
 
 @pytest.fixture
@@ -62,6 +62,7 @@ def test_case_board_case_and_work_permit_tab(recruiter: Page, shot: Shot) -> Non
     expect(page.locator(".permit-warnings").first).to_be_visible()
     expect(page.locator("h1 .permit-badge")).to_be_visible()
     shot(page, "mobility-permit-tab")
+    shot(page, "mobility-permit-tab-top", full_page=False)
 
     before = _general_points(page)
     hsk = page.get_by_label("HSK level")

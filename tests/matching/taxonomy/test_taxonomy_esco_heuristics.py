@@ -10,10 +10,10 @@ skills' preferred label 43 % (label part starts with a true label: 97 %).
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
+from shared_data import SHARED_DATA, require_shared
 from talentbridge.matching.taxonomy.esco import (
     EscoData,
     load_esco,
@@ -22,7 +22,7 @@ from talentbridge.matching.taxonomy.esco import (
     wheel_data_dir,
 )
 
-SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
+SHARED = SHARED_DATA
 
 OCCUPATIONS = SHARED / "esco-1.0.5" / "occupations_en.csv"
 SKILL_LABELS = SHARED / "skill-extraction" / "skills_en_label.txt"
@@ -73,8 +73,7 @@ def test_wheel_sizes(wheel: EscoData) -> None:
 
 
 def test_occupation_heuristic_against_official_esco(wheel: EscoData) -> None:
-    if not OCCUPATIONS.is_file():
-        pytest.skip(f"{OCCUPATIONS} not found (shared reference data)")
+    require_shared(OCCUPATIONS)
     with OCCUPATIONS.open(encoding="utf-8", newline="") as handle:
         reference = {row["conceptUri"]: row for row in csv.DictReader(handle)}
     compared = [(c, reference[c.uri]) for c in wheel.occupations if c.uri in reference]
@@ -88,8 +87,7 @@ def test_occupation_heuristic_against_official_esco(wheel: EscoData) -> None:
 
 
 def test_skill_heuristic_against_esco_labels(wheel: EscoData) -> None:
-    if not SKILL_LABELS.is_file():
-        pytest.skip(f"{SKILL_LABELS} not found (shared reference data)")
+    require_shared(SKILL_LABELS)
     labels = {line.strip() for line in SKILL_LABELS.read_text(encoding="utf-8").splitlines()}
     preferred = sum(c.preferred in labels for c in wheel.skills) / len(wheel.skills)
     assert preferred >= 0.38, (
